@@ -1,0 +1,1 @@
+require('tsx/cjs'); require('../client/cli.ts');

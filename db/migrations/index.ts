@@ -1,0 +1,7 @@
+/** Every migration, in order. Files are frozen once merged; add a new timestamped file instead of editing one. */
+import type { Migration } from 'kysely';
+import * as valueSlice from './20261128T0400_value_slice';
+
+export const migrations: Record<string, Migration> = {
+  '20261128T0400_value_slice': valueSlice,
+};

@@ -1,0 +1,20 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** One ingested file: its checksum makes re-ingesting it a no-op; counts reconcile read = accepted + rejected + duplicates. */
+export interface IngestBatchesTable {
+  id: Generated<number>;
+  dataset: string;
+  source: string;
+  file_path: string;
+  checksum: string;
+  status: 'running' | 'done';
+  rows_read: Generated<number>;
+  accepted: Generated<number>;
+  rejected: Generated<number>;
+  duplicates: Generated<number>;
+  started_at: ColumnType<Date, Date | string | undefined, never>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+export type IngestBatch = Selectable<IngestBatchesTable>;
+export type NewIngestBatch = Insertable<IngestBatchesTable>;
+export type IngestBatchUpdate = Updateable<IngestBatchesTable>;
