@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connect';
 import { migrateDown, migrateToLatest } from '../db/migrate';
 import { parseTierCut } from '../domain/tiers';
 import { VALUE_MODELS } from '../domain/value-models';
+import { installRuntimeLogger } from '../workers/logging';
 import { ensureTemporalCli, cliVersion } from '../workers/temporal-cli';
 import { renderEvaluation } from './commands/evaluate';
 import { formatTierTable, renderTierReport } from './commands/report';
@@ -15,6 +16,7 @@ import { missingPools, startPipeline } from './start';
 import type { PipelineInput, PipelineResult } from '../workflows/pipeline.workflow';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+installRuntimeLogger(process.env.CVP_LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN');
 
 /** Prints a one-line reason and exits non-zero. */
 function fail(err: unknown): never {

@@ -3,6 +3,7 @@
  * tfjs-node-gpu (CUDA) -> WebGPU via Dawn (npm `webgpu`) -> tfjs-node -> wasm -> cpu.
  * Loaded once per process; the choice goes into logs and the worker identity.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export const BACKEND_ORDER = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -40,6 +41,7 @@ const attempts: Record<BackendName, (tf: Tf) => Promise<boolean>> = {
     return (await tf.setBackend('tensorflow')) && tf.getBackend() === 'tensorflow';
   },
   webgpu: async (tf) => {
+    if (!vulkanLoaderPresent()) throw new Error('no Vulkan loader (libvulkan.so.1) on this machine');
     const { create, globals } = (await import('webgpu')) as unknown as { create: (o: string[]) => GpuLike; globals: object };
     Object.assign(globalThis, globals);
     const gpu = create([]);
@@ -61,6 +63,13 @@ const attempts: Record<BackendName, (tf: Tf) => Promise<boolean>> = {
   },
   cpu: async (tf) => tf.setBackend('cpu'),
 };
+
+/** Dawn reaches the GPU through Vulkan on Linux; without the loader it can only print a warning and fail. */
+function vulkanLoaderPresent(): boolean {
+  if (process.platform !== 'linux') return true;
+  const dirs = [...(process.env.LD_LIBRARY_PATH ?? '').split(':'), '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib', '/lib/x86_64-linux-gnu'];
+  return dirs.some((d) => d && fs.existsSync(path.join(d, 'libvulkan.so.1')));
+}
 
 interface GpuLike {
   requestAdapter(): Promise<unknown>;

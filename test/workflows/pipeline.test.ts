@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { evaluateRun } from '../../client/commands/evaluate';
 import { renderTierReport } from '../../client/commands/report';
 import { startPipeline } from '../../client/start';
 import { startPools, type StartedPools } from '../../workers/pools';
@@ -78,6 +79,22 @@ for (const kind of ['postgres', 'pglite'] as const) {
       assert.ok((tiers.high.actualShare ?? 0) > 0.6, `high tier holds ${tiers.high.actualShare} of holdout revenue`);
       const scores = await sql<{ n: number; models: number }>`select count(*)::int as n, count(distinct model)::int as models from customer_scores where run_id = ${result.run.runId}`.execute(db.db);
       assert.deepEqual(scores.rows[0], { n: 3 * 2357, models: 3 });
+    });
+
+    it('evaluates the holdout as in the EVALUATION.md reference table (within 2%)', async () => {
+      const ev = await evaluateRun(db.db, result.run.runId);
+      const close = (got: number, want: number, what: string) => assert.ok(Math.abs(got / want - 1) <= 0.02, `${what}: ${got} vs reference ${want}`);
+      const reference = {
+        'bgnbd-gg': { sumPredicted: 1653, sumActual: 1882, mae: 0.785, rmse: 1.608, spearman: 0.449, normalizedGini: 0.663, auc: 0.773 },
+        'pareto-nbd-gg': { sumPredicted: 1666, sumActual: 1882, mae: 0.755, rmse: 1.603, spearman: 0.46, normalizedGini: 0.673, auc: 0.779 },
+      } as const;
+      for (const [model, ref] of Object.entries(reference)) {
+        for (const [k, v] of Object.entries(ref)) close(ev.transactions[model as keyof typeof reference][k as keyof typeof ref], v, `${model} transactions ${k}`);
+      }
+      const rev = ev.revenue['pareto-nbd-gg'];
+      for (const [k, v] of Object.entries({ sumPredicted: 60400, sumActual: 71000, mae: 29.5, rmse: 72.2, spearman: 0.445, normalizedGini: 0.659 })) close(rev[k as keyof typeof rev] as number, v, `Pareto/NBD x GG revenue ${k}`);
+      close(ev.transactions.naive.bias, 0.557, 'naive bias');
+      close(ev.transactions.naive.mae, 1.024, 'naive MAE');
     });
 
     it('prints the tier table from the database', async () => {
