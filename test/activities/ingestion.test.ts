@@ -6,8 +6,8 @@ import path from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { DefaultLogger } from '@temporalio/worker';
-import { createIngestionActivities } from '../../activities/ingestion';
-import { createCleaningActivities } from '../../activities/cleaning';
+import { createCleaningActivities, type CleanResult } from '../../activities/cleaning';
+import { createIngestionActivities, type IngestFileInput, type IngestResult } from '../../activities/ingestion';
 import { createTestDb, sharedData, type TestDb } from '../helpers/db';
 
 describe('ingestFile activity', function () {
@@ -22,6 +22,8 @@ describe('ingestFile activity', function () {
     return p;
   };
   const acts = () => ({ ...createIngestionActivities({ db: db.db, builtinFiles: {} }), ...createCleaningActivities({ db: db.db, builtinFiles: {} }) });
+  const ingest = (input: IngestFileInput, on: MockActivityEnvironment = env) => on.run(acts().ingestFile, input) as Promise<IngestResult>;
+  const clean = (dataset: string) => env.run(acts().mergeSameDayPurchases, { dataset }) as Promise<CleanResult>;
 
   before(async () => {
     db = await createTestDb();
@@ -33,9 +35,9 @@ describe('ingestFile activity', function () {
   });
 
   it('ingests CDNOW master (header line, 69,659 rows, 23,570 customers) and reconciles', async () => {
-    const r = await env.run(acts().ingestFile, { dataset: 'master', source: 'cdnow', file: sharedData('cdnow', 'CDNOW_master.txt') });
+    const r = await ingest({ dataset: 'master', source: 'cdnow', file: sharedData('cdnow', 'CDNOW_master.txt') });
     assert.deepEqual([r.rowsRead, r.accepted, r.rejected, r.duplicates], [69659, 69659, 0, 0]);
-    const cleaned = await env.run(acts().mergeSameDayPurchases, { dataset: 'master' });
+    const cleaned = await clean('master');
     assert.equal(cleaned.customers, 23570);
     assert.equal(cleaned.rawRows, 69659);
   });
@@ -50,7 +52,7 @@ describe('ingestFile activity', function () {
       ' 00006 19970105',
       ' 00007 19970106  2   20.00',
     ].join('\r\n'));
-    const r = await env.run(acts().ingestFile, { dataset: 'bad', source: 'cdnow', file });
+    const r = await ingest({ dataset: 'bad', source: 'cdnow', file });
     assert.deepEqual([r.rowsRead, r.accepted, r.rejected, r.duplicates], [7, 2, 5, 0]);
     const rejected = await db.db.selectFrom('rejected_rows').select(['line_no', 'reason', 'raw']).where('batch_id', '=', r.batchId).orderBy('line_no').execute();
     assert.deepEqual(rejected.map((x) => x.line_no), [2, 3, 4, 5, 6]);
@@ -64,8 +66,8 @@ describe('ingestFile activity', function () {
 
   it('ingesting the same file twice changes nothing', async () => {
     const file = sharedData('cdnow', 'CDNOW_sample.txt');
-    const first = await env.run(acts().ingestFile, { dataset: 'twice', source: 'cdnow', file });
-    const second = await env.run(acts().ingestFile, { dataset: 'twice', source: 'cdnow', file });
+    const first = await ingest({ dataset: 'twice', source: 'cdnow', file });
+    const second = await ingest({ dataset: 'twice', source: 'cdnow', file });
     assert.equal(first.alreadyIngested, false);
     assert.equal(second.alreadyIngested, true);
     assert.equal(second.batchId, first.batchId);
@@ -80,12 +82,12 @@ describe('ingestFile activity', function () {
     const beats: { batchId: number; lineNo: number }[] = [];
     first.on('heartbeat', (d) => {
       beats.push(d);
-      if (beats.length === 1) first.cancel('worker lost');
+      if (beats.length === 1) first.cancel('WORKER_SHUTDOWN');
     });
     await assert.rejects(first.run(acts().ingestFile, { dataset: 'resume', source: 'cdnow', file }));
     assert.equal(beats[0].lineNo, 2000);
     const retry = new MockActivityEnvironment({ heartbeatDetails: beats[0], attempt: 2 }, quiet.opts);
-    const r = await retry.run(acts().ingestFile, { dataset: 'resume', source: 'cdnow', file });
+    const r = await ingest({ dataset: 'resume', source: 'cdnow', file }, retry);
     assert.deepEqual([r.rowsRead, r.accepted, r.rejected, r.duplicates], [6919, 6919, 0, 0]);
   });
 
@@ -96,7 +98,7 @@ describe('ingestFile activity', function () {
   ] as const) {
     it(`fails clearly and without retrying on ${name}`, async () => {
       const file = write(name, content);
-      await assert.rejects(env.run(acts().ingestFile, { dataset: `f-${name}`, source: 'cdnow', file }), (err: unknown) => {
+      await assert.rejects(ingest({ dataset: `f-${name}`, source: 'cdnow', file }), (err: unknown) => {
         assert.ok(err instanceof ApplicationFailure && err.nonRetryable, 'non-retryable');
         assert.match((err as Error).message, pattern);
         return true;
@@ -105,7 +107,7 @@ describe('ingestFile activity', function () {
   }
 
   it('names a missing file and an unknown source', async () => {
-    await assert.rejects(env.run(acts().ingestFile, { dataset: 'x', source: 'cdnow', file: path.join(dir, 'nope.txt') }), /file not found: .*nope\.txt/);
-    await assert.rejects(env.run(acts().ingestFile, { dataset: 'x', source: 'excel', file: path.join(dir, 'nope.txt') }), /unknown source "excel": known sources are cdnow/);
+    await assert.rejects(ingest({ dataset: 'x', source: 'cdnow', file: path.join(dir, 'nope.txt') }), /file not found: .*nope\.txt/);
+    await assert.rejects(ingest({ dataset: 'x', source: 'excel', file: path.join(dir, 'nope.txt') }), /unknown source "excel": known sources are cdnow/);
   });
 });
