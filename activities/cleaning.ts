@@ -1,32 +1,48 @@
-/** Cleaning for the value models: a customer's purchases on one day merge into one transaction. */
+/** Cleaning a dataset: the rules of domain/cleaning.ts, applied set-based in one transaction, counted per rule. */
+import { Context } from '@temporalio/activity';
 import { sql } from 'kysely';
+import { flagOrderLines, rebuildCustomerDays, rebuildDerived, recordRule, resolveOrderContext } from '../db/repositories/cleaning';
 import type { ActivityDeps } from './deps';
 
 export interface CleanResult {
   dataset: string;
-  rawRows: number;
+  /** Order lines in the dataset. */
+  lines: number;
+  /** Lines by flag (no_customer, zero_price, outlier, ...) and matched cancellations. */
+  flags: Record<string, number>;
+  /** Customer-days after same-day merging and netting (the value models' transactions). */
   customerDays: number;
+  /** Customers with at least one valued purchase day. */
   customers: number;
+  activity: { customers: number; products: number; sessions: number };
 }
 
 export function createCleaningActivities({ db }: ActivityDeps) {
   return {
-    /** Rebuilds customer_days for a dataset from all its ingested lines (set-based, idempotent). */
-    async mergeSameDayPurchases({ dataset }: { dataset: string }): Promise<CleanResult> {
+    /** Applies every cleaning rule to a dataset and rebuilds its derived tables (idempotent). */
+    async cleanDataset({ dataset }: { dataset: string }): Promise<CleanResult> {
+      const ctx = Context.current();
       return db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('customer_days').where('dataset', '=', dataset).execute();
-        await sql`
-          insert into customer_days (dataset, customer_id, day, quantity, amount, source_rows)
-          select dataset, customer_id, occurred_on, sum(quantity), sum(amount), count(*)
-          from raw_transactions where dataset = ${dataset}
-          group by dataset, customer_id, occurred_on`.execute(trx);
-        const r = await sql<CleanResult>`
-          select ${dataset}::text as dataset,
-                 coalesce(sum(source_rows), 0)::int as "rawRows",
-                 count(*)::int as "customerDays",
-                 count(distinct customer_id)::int as customers
-          from customer_days where dataset = ${dataset}`.execute(trx);
-        return r.rows[0];
+        ctx.heartbeat('resolve-order-context');
+        await recordRule(trx, dataset, 'resolve-order-context', await resolveOrderContext(trx, dataset));
+        ctx.heartbeat('flags');
+        const flags = await flagOrderLines(trx, dataset);
+        const ruleOf: Record<string, Parameters<typeof recordRule>[2]> = {
+          no_customer: 'missing-customer', zero_price: 'zero-price', negative_price: 'negative-price', non_product: 'non-product',
+          outlier: 'outlier-amount', other_currency: 'currency',
+        };
+        for (const [flag, rule] of Object.entries(ruleOf)) await recordRule(trx, dataset, rule, flags[flag] ?? 0);
+        await recordRule(trx, dataset, 'cancellation-netting', flags.matched_cancellation ?? 0, { unmatched: flags.unmatched_cancellation ?? 0 });
+        ctx.heartbeat('same-day-merge');
+        const customerDays = await rebuildCustomerDays(trx, dataset);
+        await recordRule(trx, dataset, 'same-day-merge', customerDays);
+        ctx.heartbeat('derived-tables');
+        const activity = await rebuildDerived(trx, dataset);
+        await recordRule(trx, dataset, 'derived-tables', activity.customers + activity.products + activity.sessions, activity);
+        const r = await sql<{ lines: number; customers: number }>`
+          select (select count(*) from order_lines where dataset = ${dataset})::int as lines,
+                 (select count(distinct customer_id) from customer_days where dataset = ${dataset})::int as customers`.execute(trx);
+        return { dataset, lines: r.rows[0].lines, flags, customerDays, customers: r.rows[0].customers, activity };
       });
     },
   };

@@ -1,68 +1,61 @@
-/** Ingestion: a source file -> raw_transactions (+ rejected_rows), resumable and idempotent per file checksum. */
+/**
+ * Ingestion: a source file + its mapping -> canonical records COPY'd into staging, then merged set-based
+ * into the core table (business-key duplicates recorded, not stored twice). Bad lines go to rejected_rows
+ * with file, line, column and raw text; counts reconcile: read = accepted + rejected + duplicates.
+ * Resumable from the heartbeated line; a file already ingested (same checksum) is a no-op.
+ */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import readline from 'node:readline';
-import zlib from 'node:zlib';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { sql } from 'kysely';
-import { getSource, UnknownSourceError, type TransactionRow } from '../domain/sources';
-import type { NewRawTransaction } from '../db/tables/raw-transactions';
-import type { NewRejectedRow } from '../db/tables/rejected-rows';
+import { loadMapping, MappingError, readSource, SourceFileError, type Mapping, type SourceBatch } from '../domain/ingest';
+import { discardStagedAfter, encodeStageRows, KINDS, mergeStagedBatch, stageColumns } from '../db/staging';
 import type { ActivityDeps } from './deps';
 
 export interface IngestFileInput {
   dataset: string;
+  /** A built-in mapping name (`cvp ingest --help` lists them) or the path of a mapping file. */
   source: string;
   /** A path, or `builtin:<name>` for data shipped with the project. */
   file: string;
+  /** Rows per COPY (and heartbeat); default 25,000. */
+  batchRows?: number;
 }
 
 export interface IngestResult {
   batchId: number;
   file: string;
+  mapping: string;
+  kind: string;
   checksum: string;
   rowsRead: number;
   accepted: number;
   rejected: number;
   duplicates: number;
-  /** True when this exact file had been ingested before and nothing was done. */
+  /** True when this exact file had been ingested into the dataset before and nothing was done. */
   alreadyIngested: boolean;
 }
 
-interface IngestProgress {
+/** What ingestion heartbeats: lines up to lastLine are staged (or rejected) durably. */
+export interface IngestProgress {
   batchId: number;
-  /** Lines up to and including this one are persisted. */
-  lineNo: number;
+  lastLine: number;
+  linesRead: number;
 }
 
-const CHUNK = 2000;
+const BATCH_ROWS = 25_000;
 
-function openLines(file: string): readline.Interface {
-  const stream = fs.createReadStream(file);
-  const input = file.endsWith('.gz') ? stream.pipe(zlib.createGunzip()) : stream;
-  return readline.createInterface({ input, crlfDelay: Infinity });
-}
-
-async function sha256(file: string): Promise<string> {
+async function sha256(file: string): Promise<{ checksum: string; bytes: number }> {
   const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** True when the buffer looks like binary rather than text (NUL bytes in the first KiB). */
-function looksBinary(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(1024);
-    const n = fs.readSync(fd, buf, 0, 1024, 0);
-    if (file.endsWith('.gz')) return false;
-    return buf.subarray(0, n).includes(0);
-  } finally {
-    fs.closeSync(fd);
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
   }
+  return { checksum: hash.digest('hex'), bytes };
 }
 
-export function createIngestionActivities({ db, builtinFiles }: ActivityDeps) {
+export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDeps) {
   function resolveFile(file: string): string {
     if (file.startsWith('builtin:')) {
       const p = builtinFiles[file.slice('builtin:'.length)];
@@ -72,85 +65,104 @@ export function createIngestionActivities({ db, builtinFiles }: ActivityDeps) {
     return file;
   }
 
+  function mappingFor(source: string): Mapping {
+    try {
+      return loadMapping(source);
+    } catch (err) {
+      if (err instanceof MappingError) throw ApplicationFailure.nonRetryable(err.message, err.code);
+      throw err;
+    }
+  }
+
   return {
-    /** Reads a transactions file into raw_transactions; bad lines go to rejected_rows with their reason. */
+    /** Reads a file through its mapping into the dataset's core table; see the module comment. */
     async ingestFile(input: IngestFileInput): Promise<IngestResult> {
-      let source: ReturnType<typeof getSource>;
-      try {
-        source = getSource(input.source);
-      } catch (err) {
-        if (err instanceof UnknownSourceError) throw ApplicationFailure.nonRetryable(err.message, err.code);
-        throw err;
-      }
+      const mapping = mappingFor(input.source);
+      const kind = mapping.kind;
       const file = resolveFile(input.file);
-      if (!fs.existsSync(file)) throw ApplicationFailure.nonRetryable(`file not found: ${file}`, 'FileNotFound');
-      if (fs.statSync(file).size === 0) throw ApplicationFailure.nonRetryable(`file is empty: ${file}`, 'EmptyFile');
-      if (looksBinary(file)) throw ApplicationFailure.nonRetryable(`file is binary, not text: ${file}`, 'BinaryFile');
-      const checksum = await sha256(file);
+      if (!fs.existsSync(file)) throw ApplicationFailure.nonRetryable(`file not found: ${file}`, 'FILE_NOT_FOUND');
+      const { checksum, bytes } = await sha256(file);
+      const base = { file, mapping: mapping.name, kind, checksum };
 
       const existing = await db.selectFrom('ingest_batches').selectAll().where('dataset', '=', input.dataset).where('checksum', '=', checksum).executeTakeFirst();
       if (existing?.status === 'done') {
-        return { batchId: existing.id, file, checksum, rowsRead: existing.rows_read, accepted: existing.accepted, rejected: existing.rejected, duplicates: existing.duplicates, alreadyIngested: true };
+        return { ...base, batchId: existing.id, rowsRead: existing.rows_read, accepted: existing.accepted, rejected: existing.rejected, duplicates: existing.duplicates, alreadyIngested: true };
       }
       const batchId =
         existing?.id ??
         (
           await db
             .insertInto('ingest_batches')
-            .values({ dataset: input.dataset, source: input.source, file_path: file, checksum, status: 'running' })
+            .values({ dataset: input.dataset, source: input.source, mapping: mapping.origin, record_kind: kind, file_path: file, checksum, bytes, status: 'running' })
             .onConflict((oc) => oc.columns(['dataset', 'checksum']).doUpdateSet({ status: 'running' }))
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
 
       const ctx = Context.current();
-      const resumeFrom = (ctx.info.heartbeatDetails as IngestProgress | undefined)?.batchId === batchId ? (ctx.info.heartbeatDetails as IngestProgress).lineNo : 0;
+      const beat = ctx.info.heartbeatDetails as IngestProgress | undefined;
+      const resumeAfter = beat?.batchId === batchId ? beat.lastLine : 0;
+      await discardStagedAfter(db, kind, batchId, resumeAfter);
 
-      let rows: NewRawTransaction[] = [];
-      let rejects: NewRejectedRow[] = [];
-      let rowsRead = 0;
-      let lineNo = 0;
-      const flush = async () => {
-        if (rows.length) await db.insertInto('raw_transactions').values(rows).onConflict((oc) => oc.columns(['batch_id', 'line_no']).doNothing()).execute();
-        if (rejects.length) await db.insertInto('rejected_rows').values(rejects).onConflict((oc) => oc.columns(['batch_id', 'line_no']).doNothing()).execute();
-        rows = [];
-        rejects = [];
-        ctx.heartbeat({ batchId, lineNo } satisfies IngestProgress);
+      const table = KINDS[kind].stage;
+      const columns = stageColumns(kind);
+      const stage = async (b: SourceBatch) => {
+        const copying = b.rows.length ? bulk.copyText(table, columns, encodeStageRows(kind, batchId, b.rows)) : Promise.resolve();
+        if (b.rejected.length) {
+          await db
+            .insertInto('rejected_rows')
+            .values(b.rejected.map((r) => ({ batch_id: batchId, line_no: r.lineNo, reason: r.reason, raw: r.raw })))
+            .onConflict((oc) => oc.columns(['batch_id', 'line_no']).doNothing())
+            .execute();
+        }
+        await copying;
       };
-      for await (const line of openLines(file)) {
-        lineNo++;
-        const parsed = source.parseLine(line);
-        if (parsed.kind === 'header' || parsed.kind === 'blank') continue;
-        rowsRead++;
-        if (lineNo <= resumeFrom) continue;
-        if (parsed.kind === 'rejected') {
-          rejects.push({ batch_id: batchId, line_no: lineNo, reason: `${file}:${lineNo}: ${parsed.reason}`, raw: line });
-        } else {
-          const r: TransactionRow = parsed.row;
-          rows.push({ batch_id: batchId, line_no: lineNo, dataset: input.dataset, customer_id: r.customerId, occurred_on: r.day, quantity: r.quantity, amount: r.amount });
-        }
-        if (rows.length + rejects.length >= CHUNK) {
-          await flush();
-          if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
-        }
-      }
-      await flush();
 
-      const counts = await sql<{ accepted: number; rejected: number }>`
-        select (select count(*) from raw_transactions where batch_id = ${batchId})::int as accepted,
-               (select count(*) from rejected_rows where batch_id = ${batchId})::int as rejected`.execute(db);
-      const { accepted, rejected } = counts.rows[0];
-      const duplicates = rowsRead - accepted - rejected;
-      if (duplicates < 0) throw ApplicationFailure.nonRetryable(`counts do not reconcile for ${file}: read ${rowsRead}, accepted ${accepted}, rejected ${rejected}`, 'Reconciliation');
-      if (accepted === 0) {
-        throw ApplicationFailure.nonRetryable(`no line of ${file} is a valid ${input.source} transaction (${rejected} rejected; first reason: ${(await db.selectFrom('rejected_rows').select('reason').where('batch_id', '=', batchId).orderBy('line_no').executeTakeFirst())?.reason ?? 'no data lines'})`, 'NoValidRows');
+      // One COPY in flight while the next batch is parsed; a line is heartbeated only once its COPY committed.
+      let inflight: Promise<void> = Promise.resolve();
+      let done: IngestProgress = { batchId, lastLine: resumeAfter, linesRead: 0 };
+      let skipped = 0;
+      try {
+        for await (const b of readSource(file, mapping, { startAfterLine: resumeAfter, batchSize: input.batchRows ?? BATCH_ROWS })) {
+          await inflight;
+          ctx.heartbeat(done);
+          if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
+          const progress: IngestProgress = { batchId, lastLine: b.lastLine, linesRead: b.linesRead };
+          inflight = stage(b).then(() => {
+            done = progress;
+          });
+          skipped = b.skipped;
+        }
+        await inflight;
+        if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
+      } catch (err) {
+        await inflight.catch(() => undefined);
+        if (err instanceof SourceFileError) throw ApplicationFailure.nonRetryable(err.message, err.code);
+        throw err;
+      }
+      ctx.heartbeat(done);
+      await db.updateTable('ingest_batches').set({ last_line: done.lastLine }).where('id', '=', batchId).execute();
+
+      await mergeStagedBatch(db, kind, input.dataset, batchId);
+      const counts = await sql<{ accepted: number; rejected: number; duplicates: number }>`
+        select (select count(*) from ${sql.table(KINDS[kind].core)} where batch_id = ${batchId})::int as accepted,
+               (select count(*) from rejected_rows where batch_id = ${batchId})::int as rejected,
+               (select count(*) from duplicate_lines where batch_id = ${batchId})::int as duplicates`.execute(db);
+      const { accepted, rejected, duplicates } = counts.rows[0];
+      const rowsRead = skipped + done.linesRead;
+      if (rowsRead !== accepted + rejected + duplicates) {
+        throw ApplicationFailure.nonRetryable(`counts do not reconcile for ${file}: read ${rowsRead}, accepted ${accepted} + rejected ${rejected} + duplicates ${duplicates}`, 'Reconciliation');
+      }
+      if (accepted === 0 && duplicates === 0) {
+        const first = await db.selectFrom('rejected_rows').select('reason').where('batch_id', '=', batchId).orderBy('line_no').executeTakeFirst();
+        throw ApplicationFailure.nonRetryable(`no line of ${file} is a valid ${mapping.name} row (${rejected} rejected; first reason: ${first?.reason ?? 'no data lines'})`, 'NoValidRows');
       }
       await db
         .updateTable('ingest_batches')
-        .set({ status: 'done', rows_read: rowsRead, accepted, rejected, duplicates, finished_at: new Date() })
+        .set({ status: 'done', rows_read: rowsRead, accepted, rejected, duplicates, staged: accepted + duplicates, finished_at: new Date() })
         .where('id', '=', batchId)
         .execute();
-      return { batchId, file, checksum, rowsRead, accepted, rejected, duplicates, alreadyIngested: false };
+      return { ...base, batchId, rowsRead, accepted, rejected, duplicates, alreadyIngested: false };
     },
   };
 }

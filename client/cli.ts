@@ -107,7 +107,7 @@ addRunOptions(program.command('dev'))
       log(`pipeline ${handle.workflowId} started`);
       const result = await followWorkflow<PipelineResult>(handle, 'pipeline');
       for (const f of result.ingested) log(`ingested ${f.file}: read ${f.rowsRead} = accepted ${f.accepted} + rejected ${f.rejected} + duplicates ${f.duplicates}${f.alreadyIngested ? ' (already ingested, unchanged)' : ''}`);
-      log(`cleaned: ${result.cleaned.rawRows} lines -> ${result.cleaned.customerDays} customer-days, ${result.cleaned.customers} customers`);
+      log(`cleaned: ${result.cleaned.lines} lines -> ${result.cleaned.customerDays} customer-days, ${result.cleaned.customers} customers`);
       process.stdout.write(`\n${formatRunSummary(result.run)}\n\n`);
     }
     const ui = stack.uiUrl ?? (config.temporal.address ? `the UI of ${config.temporal.address}` : 'disabled (--headless)');

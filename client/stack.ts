@@ -92,7 +92,7 @@ export async function startStack(
     if (opts.pools.length) {
       workerConnection = await connectWorker(config, target);
       cleanups.push(() => workerConnection!.close());
-      pools = await startPools({ config, connection: workerConnection, db: db!.db, pools: opts.pools, requireGpu: opts.requireGpu, log: opts.log });
+      pools = await startPools({ config, connection: workerConnection, db: db!.db, bulk: db!.bulk, pools: opts.pools, requireGpu: opts.requireGpu, log: opts.log });
       cleanups.push(pools.shutdown);
     }
     return { config, server, target, uiUrl: server?.uiUrl, db, client, workerConnection, pools, stop };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { pgBulkLoader, pgliteBulkLoader, type BulkLoader } from './bulk';
 import type { Database } from './database';
 
 export type DbKind = 'postgres' | 'pglite';
@@ -12,6 +13,8 @@ export interface DbHandle {
   kind: DbKind;
   /** Where the data lives, without credentials (for logs). */
   location: string;
+  /** COPY-based bulk loading into this database. */
+  bulk: BulkLoader;
   close(): Promise<void>;
 }
 
@@ -74,7 +77,7 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
       await db.destroy();
       throw new DatabaseUnavailableError(location, err);
     }
-    return { db, kind: 'postgres', location, close: () => db.destroy() };
+    return { db, kind: 'postgres', location, bulk: pgBulkLoader(pool), close: () => db.destroy() };
   }
   return openPglite(options.pgliteDir);
 }
@@ -91,6 +94,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
       db,
       kind: 'pglite',
       location: dir,
+      bulk: pgliteBulkLoader(client),
       close: async () => {
         await db.destroy();
         if (!client.closed) await client.close();

@@ -45,9 +45,9 @@ describe('cvp CLI', function () {
   it('migrates a database and reverts it', async () => {
     const up = await runCvp(['db', 'migrate'], { CVP_DATA_DIR: dataDir });
     assert.equal(up.code, 0, up.output);
-    assert.match(up.output, /applied 20261128T0400_value_slice|database is up to date/);
+    assert.match(up.output, /applied 20261128T0400_value_slice\napplied 20261128T0500_data_platform|database is up to date/);
     const down = await runCvp(['db', 'migrate', '--down'], { CVP_DATA_DIR: dataDir });
     assert.equal(down.code, 0, down.output);
-    assert.match(down.output, /reverted 20261128T0400_value_slice/);
+    assert.match(down.output, /reverted 20261128T0500_data_platform/);
   });
 });

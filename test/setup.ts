@@ -1,8 +1,8 @@
 /** Mocha root hooks: stop the shared Temporal dev server after the run. */
-import { Runtime, DefaultLogger } from '@temporalio/worker';
+import { installRuntimeLogger } from '../workers/logging';
 import { stopTestServer } from './helpers/temporal';
 
-Runtime.install({ logger: new DefaultLogger(process.env.CVP_TEST_LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+installRuntimeLogger(process.env.CVP_TEST_LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN');
 
 export const mochaHooks = {
   async afterAll(this: Mocha.Context) {

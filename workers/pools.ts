@@ -8,6 +8,7 @@ import type { Duration } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import { createCpuActivities, createGpuActivities } from '../activities';
 import type { AppConfig, Pool } from '../config';
+import type { BulkLoader } from '../db/bulk';
 import type { Database } from '../db/database';
 import { taskQueueFor } from '../domain/queues';
 import { GpuRequiredError, initTensorflow, type BackendChoice } from '../models/backend';
@@ -48,6 +49,8 @@ export interface StartPoolsOptions {
   config: AppConfig;
   connection: NativeConnection;
   db: Kysely<Database>;
+  /** COPY into the same database (DbHandle.bulk). */
+  bulk: BulkLoader;
   pools: readonly Pool[];
   requireGpu?: boolean;
   log?: (line: string) => void;
@@ -55,10 +58,10 @@ export interface StartPoolsOptions {
 
 /** Creates and runs the workers of the requested pools. */
 export async function startPools(opts: StartPoolsOptions): Promise<StartedPools> {
-  const { config, connection, db, pools } = opts;
+  const { config, connection, db, bulk, pools } = opts;
   const log = opts.log ?? (() => undefined);
   const host = `${os.hostname()}/${process.pid}`;
-  const deps = { db, builtinFiles: { 'cdnow-sample': config.demoFile } };
+  const deps = { db, bulk, builtinFiles: { 'cdnow-sample': config.demoFile } };
   const workers: Worker[] = [];
   const info: StartedPools['workers'] = [];
   let backend: BackendChoice | undefined;

@@ -7,6 +7,7 @@ export interface IngestWorkflowInput {
   version?: 1;
   dataset?: string;
   source?: string;
+  /** Mapping: a built-in name (cdnow, online-retail, olist-orders, ...) or a mapping file path. */
   /** A path readable by the cpu workers, or `builtin:cdnow-sample`. */
   file?: string;
 }

@@ -46,8 +46,8 @@ export async function pipelineWorkflow(input: PipelineInput = {}): Promise<Pipel
   }
 
   progress.stage = 'clean';
-  setCurrentDetails(`merging same-day purchases of ${dataset}`);
-  const cleaned = await cpuActivities().mergeSameDayPurchases({ dataset });
+  setCurrentDetails(`cleaning ${dataset}`);
+  const cleaned = await cpuActivities().cleanDataset({ dataset });
 
   progress.stage = 'value-run';
   setCurrentDetails(`value run on ${cleaned.customers} customers`);

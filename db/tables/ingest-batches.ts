@@ -12,6 +12,13 @@ export interface IngestBatchesTable {
   accepted: Generated<number>;
   rejected: Generated<number>;
   duplicates: Generated<number>;
+  /** The mapping the file was read with (built-in name or file). */
+  mapping: string | null;
+  record_kind: string | null;
+  /** Last source line staged (resume point). */
+  last_line: Generated<number>;
+  staged: Generated<number>;
+  bytes: ColumnType<number | null, number | null | undefined, number | null>;
   started_at: ColumnType<Date, Date | string | undefined, never>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }

@@ -7,7 +7,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { DefaultLogger } from '@temporalio/worker';
 import { createCleaningActivities, type CleanResult } from '../../activities/cleaning';
-import { createIngestionActivities, type IngestFileInput, type IngestResult } from '../../activities/ingestion';
+import { createIngestionActivities, type IngestFileInput, type IngestProgress, type IngestResult } from '../../activities/ingestion';
 import { createTestDb, sharedData, type TestDb } from '../helpers/db';
 
 describe('ingestFile activity', function () {
@@ -21,9 +21,12 @@ describe('ingestFile activity', function () {
     fs.writeFileSync(p, content);
     return p;
   };
-  const acts = () => ({ ...createIngestionActivities({ db: db.db, builtinFiles: {} }), ...createCleaningActivities({ db: db.db, builtinFiles: {} }) });
+  const acts = () => {
+    const deps = { db: db.db, bulk: db.bulk, builtinFiles: {} };
+    return { ...createIngestionActivities(deps), ...createCleaningActivities(deps) };
+  };
   const ingest = (input: IngestFileInput, on: MockActivityEnvironment = env) => on.run(acts().ingestFile, input) as Promise<IngestResult>;
-  const clean = (dataset: string) => env.run(acts().mergeSameDayPurchases, { dataset }) as Promise<CleanResult>;
+  const clean = (dataset: string) => env.run(acts().cleanDataset, { dataset }) as Promise<CleanResult>;
 
   before(async () => {
     db = await createTestDb();
@@ -39,7 +42,7 @@ describe('ingestFile activity', function () {
     assert.deepEqual([r.rowsRead, r.accepted, r.rejected, r.duplicates], [69659, 69659, 0, 0]);
     const cleaned = await clean('master');
     assert.equal(cleaned.customers, 23570);
-    assert.equal(cleaned.rawRows, 69659);
+    assert.equal(cleaned.lines, 69659);
   });
 
   it('keeps bad lines as rejected rows with file, line and column, and the counts reconcile', async () => {
@@ -53,15 +56,18 @@ describe('ingestFile activity', function () {
       ' 00007 19970106  2   20.00',
     ].join('\r\n'));
     const r = await ingest({ dataset: 'bad', source: 'cdnow', file });
-    assert.deepEqual([r.rowsRead, r.accepted, r.rejected, r.duplicates], [7, 2, 5, 0]);
+    assert.deepEqual([r.rowsRead, r.accepted, r.rejected, r.duplicates], [7, 3, 4, 0]);
     const rejected = await db.db.selectFrom('rejected_rows').select(['line_no', 'reason', 'raw']).where('batch_id', '=', r.batchId).orderBy('line_no').execute();
-    assert.deepEqual(rejected.map((x) => x.line_no), [2, 3, 4, 5, 6]);
-    assert.match(rejected[0].reason, /bad\.txt:2: column date: "1997013x" is not a YYYYMMDD date/);
-    assert.match(rejected[1].reason, /bad\.txt:3: column date: "19970230" is not a calendar date/);
-    assert.match(rejected[2].reason, /bad\.txt:4: column number_of_cds/);
-    assert.match(rejected[3].reason, /bad\.txt:5: column dollar_value/);
-    assert.match(rejected[4].reason, /bad\.txt:6: expected 4 or 5 .* found 2/);
+    assert.deepEqual(rejected.map((x) => x.line_no), [2, 3, 4, 6]);
+    assert.match(rejected[0].reason, /bad\.txt:2 column date: "1997013x" is not a date in format YYYYMMDD/);
+    assert.match(rejected[1].reason, /bad\.txt:3 column date: "19970230" is not a date/);
+    assert.match(rejected[2].reason, /bad\.txt:4 column number_of_cds: "one" is not an integer/);
+    assert.match(rejected[3].reason, /bad\.txt:6: expected 4 columns, found 2/);
     assert.equal(rejected[0].raw, ' 00002 1997013x  1   12.00');
+    // A negative amount parses, and cleaning flags it instead of valuing it.
+    const cleaned = await clean('bad');
+    assert.equal(cleaned.flags.negative_price, 1);
+    assert.equal(cleaned.customers, 2);
   });
 
   it('ingesting the same file twice changes nothing', async () => {
@@ -71,30 +77,33 @@ describe('ingestFile activity', function () {
     assert.equal(first.alreadyIngested, false);
     assert.equal(second.alreadyIngested, true);
     assert.equal(second.batchId, first.batchId);
-    const n = await db.db.selectFrom('raw_transactions').select((eb) => eb.fn.countAll<number>().as('n')).where('dataset', '=', 'twice').executeTakeFirstOrThrow();
+    const n = await db.db.selectFrom('order_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('dataset', '=', 'twice').executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 6919);
   });
 
   it('resumes from the heartbeated line with no gaps and no duplicates', async () => {
-    const file = sharedData('cdnow', 'CDNOW_sample.txt');
-    // A first attempt that persisted the first 2,000 lines, then died: the retry gets its heartbeat.
+    const file = sharedData('cdnow', 'CDNOW_master.txt');
+    // A first attempt dies right after a heartbeat that says some lines are staged; the retry gets that heartbeat.
     const first = new MockActivityEnvironment(undefined, quiet.opts);
-    const beats: { batchId: number; lineNo: number }[] = [];
-    first.on('heartbeat', (d) => {
+    const beats: IngestProgress[] = [];
+    first.on('heartbeat', (d: IngestProgress) => {
       beats.push(d);
-      if (beats.length === 1) first.cancel('WORKER_SHUTDOWN');
+      if (d.lastLine > 0) throw new Error('worker killed after its heartbeat');
     });
-    await assert.rejects(first.run(acts().ingestFile, { dataset: 'resume', source: 'cdnow', file }));
-    assert.equal(beats[0].lineNo, 2000);
-    const retry = new MockActivityEnvironment({ heartbeatDetails: beats[0], attempt: 2 }, quiet.opts);
-    const r = await ingest({ dataset: 'resume', source: 'cdnow', file }, retry);
-    assert.deepEqual([r.rowsRead, r.accepted, r.rejected, r.duplicates], [6919, 6919, 0, 0]);
+    await assert.rejects(ingest({ dataset: 'resume', source: 'cdnow', file, batchRows: 2000 }, first), /worker killed/);
+    const crashedAt = beats.at(-1)!.lastLine;
+    assert.ok(crashedAt > 0 && crashedAt < 69660, `crashed after line ${crashedAt}`);
+    const batch = await db.db.selectFrom('ingest_batches').select('status').where('dataset', '=', 'resume').executeTakeFirstOrThrow();
+    assert.equal(batch.status, 'running');
+    const retry = new MockActivityEnvironment({ heartbeatDetails: beats.at(-1), attempt: 2 }, quiet.opts);
+    const r = await ingest({ dataset: 'resume', source: 'cdnow', file, batchRows: 2000 }, retry);
+    assert.deepEqual([r.rowsRead, r.accepted, r.rejected, r.duplicates], [69659, 69659, 0, 0]);
   });
 
   for (const [name, content, pattern] of [
-    ['empty.txt', '', /file is empty: .*empty\.txt/],
-    ['binary.bin', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]), /file is binary, not text: .*binary\.bin/],
-    ['garbage.txt', 'hello world\nthis is not cdnow data at all today\n', /no line of .*garbage\.txt is a valid cdnow transaction \(2 rejected; first reason: .*garbage\.txt:1: expected 4 or 5/],
+    ['empty.txt', '', /empty\.txt: the file is empty/],
+    ['binary.bin', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]), /binary\.bin: the file is binary, not text/],
+    ['garbage.txt', 'hello world\nthis is not cdnow data at all today\n', /no line of .*garbage\.txt is a valid cdnow row \(2 rejected; first reason: garbage\.txt:1: expected 4 (or 5 )?columns, found 2/],
   ] as const) {
     it(`fails clearly and without retrying on ${name}`, async () => {
       const file = write(name, content);
@@ -108,6 +117,6 @@ describe('ingestFile activity', function () {
 
   it('names a missing file and an unknown source', async () => {
     await assert.rejects(ingest({ dataset: 'x', source: 'cdnow', file: path.join(dir, 'nope.txt') }), /file not found: .*nope\.txt/);
-    await assert.rejects(ingest({ dataset: 'x', source: 'excel', file: path.join(dir, 'nope.txt') }), /unknown source "excel": known sources are cdnow/);
+    await assert.rejects(ingest({ dataset: 'x', source: 'excel', file: path.join(dir, 'nope.txt') }), /mapping excel: no such file, and not a built-in mapping \(built-ins: cdnow, online-retail/);
   });
 });

@@ -31,7 +31,7 @@ for (const kind of ['postgres', 'pglite'] as const) {
       const server = await getTestServer();
       db = await createTestDb({ kind });
       const config = testConfig(server);
-      pools = await startPools({ config, connection: server.nativeConnection, db: db.db, pools: ['orchestration', 'cpu', 'gpu'] });
+      pools = await startPools({ config, connection: server.nativeConnection, db: db.db, bulk: db.bulk, pools: ['orchestration', 'cpu', 'gpu'] });
       const handle = await startPipeline(server.client, config, {});
       result = await handle.result();
     });
@@ -46,13 +46,13 @@ for (const kind of ['postgres', 'pglite'] as const) {
       assert.equal(batch.rowsRead, 6919);
       assert.equal(batch.accepted + batch.rejected + batch.duplicates, batch.rowsRead);
       assert.equal(batch.accepted, 6919);
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from raw_transactions`.execute(db.db);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from order_lines`.execute(db.db);
       assert.equal(rows[0].n, 6919);
     });
 
     it('merges same-day purchases and keeps all 2,357 customers', async () => {
       assert.equal(result.cleaned.customers, 2357);
-      assert.equal(result.cleaned.rawRows, 6919);
+      assert.equal(result.cleaned.lines, 6919);
       assert.ok(result.cleaned.customerDays < 6919);
       assert.equal(result.run.customers, 2357);
     });
@@ -105,10 +105,10 @@ for (const kind of ['postgres', 'pglite'] as const) {
 
     it('a second start with the same input changes nothing', async () => {
       const server = await getTestServer();
-      const before = await sql<{ n: number }>`select (select count(*) from customer_scores) + (select count(*) from raw_transactions) + (select count(*) from customer_summaries) as n`.execute(db.db);
+      const before = await sql<{ n: number }>`select (select count(*) from customer_scores) + (select count(*) from order_lines) + (select count(*) from customer_summaries) as n`.execute(db.db);
       const again = await (await startPipeline(server.client, testConfig(server, { taskQueuePrefix: pools.workers[0].taskQueue.replace(/orchestration$/, '') }), {})).result() as PipelineResult;
       assert.equal(again.ingested[0].alreadyIngested, true);
-      const after = await sql<{ n: number }>`select (select count(*) from customer_scores) + (select count(*) from raw_transactions) + (select count(*) from customer_summaries) as n`.execute(db.db);
+      const after = await sql<{ n: number }>`select (select count(*) from customer_scores) + (select count(*) from order_lines) + (select count(*) from customer_summaries) as n`.execute(db.db);
       assert.deepEqual(after.rows, before.rows);
     });
   });

@@ -61,7 +61,7 @@ describePg('killing the worker during the fit (CDNOW master, 23,570 customers) @
     assert.ok(retried, 'a fit activity was retried after the kill');
 
     const counts = await sql<Record<string, number>>`
-      select (select count(*) from raw_transactions)::int as raw,
+      select (select count(*) from order_lines)::int as raw,
              (select count(*) from rejected_rows)::int as rejected,
              (select count(*) from customer_summaries)::int as summaries,
              (select count(distinct customer_id) from customer_summaries)::int as customers,

@@ -1,0 +1,133 @@
+/**
+ * Staging of canonical records: which unlogged stage table and columns each record kind is COPY'd into,
+ * and the set-based merge from stage to core table that removes business-key duplicates.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CanonicalRecord, RecordKind } from '../domain/ingest/records';
+import { NON_PRODUCT_CODES } from '../domain/cleaning';
+import { copyValue } from './bulk';
+import type { Database } from './database';
+
+interface KindSpec {
+  core: string;
+  stage: string;
+  /** Stage/core columns after (batch_id, line_no), and the record field each comes from. */
+  columns: readonly (readonly [column: string, field: string])[];
+  /** Core-only columns computed at merge time (SQL over the stage row `s`): keys and row-local cleaning flags. */
+  computed?: readonly (readonly [column: string, expression: string])[];
+  /** What "the same row" means, for the duplicate reason. */
+  businessKey: string;
+}
+
+const NON_PRODUCT_ARRAY = `array[${NON_PRODUCT_CODES.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
+
+/** Flags that depend on the row alone, set when it is stored (the dataset-wide rules run in cleaning). */
+const ROW_FLAGS = `array_remove(array[
+  case when s.customer_id is null then 'no_customer' end,
+  case when s.unit_price = 0 and not s.is_cancellation then 'zero_price' end,
+  case when s.unit_price < 0 then 'negative_price' end,
+  case when s.product_id = any(${NON_PRODUCT_ARRAY}) then 'non_product' end
+]::text[], null)`;
+
+export const KINDS: Record<RecordKind, KindSpec> = {
+  customer: {
+    core: 'customers', stage: 'stage_customers', businessKey: 'customer id',
+    columns: [['customer_id', 'customerId'], ['first_seen', 'firstSeen'], ['country', 'country'], ['city', 'city'], ['region', 'region'], ['time_zone', 'timeZone'], ['consent_email', 'consentEmail'], ['consent_sms', 'consentSms'], ['consent_push', 'consentPush']],
+  },
+  customer_alias: {
+    core: 'customer_aliases', stage: 'stage_customer_aliases', businessKey: 'alias',
+    columns: [['alias', 'alias'], ['customer_id', 'customerId'], ['country', 'country'], ['city', 'city'], ['region', 'region']],
+  },
+  product: {
+    core: 'products', stage: 'stage_products', businessKey: 'product id',
+    columns: [['product_id', 'productId'], ['title', 'title'], ['description', 'description'], ['category', 'category'], ['price', 'price'], ['currency', 'currency']],
+  },
+  order: {
+    core: 'orders', stage: 'stage_orders', businessKey: 'order id',
+    columns: [['order_id', 'orderId'], ['customer_id', 'customerId'], ['ordered_at', 'orderedAt'], ['status', 'status']],
+  },
+  order_line: {
+    core: 'order_lines', stage: 'stage_order_lines', businessKey: 'order, position (or identical product, quantity, price, time, customer)',
+    columns: [
+      ['order_id', 'orderId'], ['source_line_no', 'lineNo'], ['customer_id', 'customerId'], ['ordered_at', 'orderedAt'], ['product_id', 'productId'], ['product_title', 'productTitle'],
+      ['category', 'category'], ['quantity', 'quantity'], ['unit_price', 'unitPrice'], ['amount', 'amount'], ['currency', 'currency'], ['is_cancellation', 'isCancellation'],
+      ['country', 'country'], ['freight', 'freight'],
+    ],
+    computed: [
+      ['line_key', `coalesce(s.source_line_no::text, md5(concat_ws('|', s.product_id, s.quantity, s.unit_price, s.ordered_at, s.customer_id, s.product_title, s.is_cancellation)))`],
+      ['flags', ROW_FLAGS],
+      // Cancellations start unvalued: cleaning values them once they are matched to the purchase they reverse.
+      ['amount_clean', `case when s.is_cancellation or s.customer_id is null or s.unit_price < 0 or s.product_id = any(${NON_PRODUCT_ARRAY}) then 0 else s.amount end`],
+    ],
+  },
+  payment: {
+    core: 'payments', stage: 'stage_payments', businessKey: 'order and payment sequence',
+    columns: [['order_id', 'orderId'], ['sequence', 'sequence'], ['method', 'method'], ['installments', 'installments'], ['amount', 'amount'], ['currency', 'currency']],
+  },
+  event: {
+    core: 'events', stage: 'stage_events', businessKey: 'customer, time, type, product, session and query',
+    columns: [['customer_id', 'customerId'], ['occurred_at', 'occurredAt'], ['type', 'type'], ['product_id', 'productId'], ['category_id', 'categoryId'], ['category', 'category'], ['brand', 'brand'], ['price', 'price'], ['currency', 'currency'], ['session_id', 'sessionId'], ['query', 'query']],
+    computed: [['event_key', `md5(concat_ws('|', s.customer_id, s.occurred_at, s.type, s.product_id, s.session_id, s.query))`]],
+  },
+  review: {
+    core: 'reviews', stage: 'stage_reviews', businessKey: 'review id',
+    columns: [['review_id', 'reviewId'], ['order_id', 'orderId'], ['customer_id', 'customerId'], ['product_id', 'productId'], ['rating', 'rating'], ['title', 'title'], ['text', 'text'], ['language', 'language'], ['created_at', 'createdAt']],
+  },
+};
+
+/** The COPY column list of a kind's stage table. */
+export function stageColumns(kind: RecordKind): string[] {
+  return ['batch_id', 'line_no', ...KINDS[kind].columns.map(([c]) => c)];
+}
+
+/** COPY text for a batch of records of one kind (one line per record). */
+export function encodeStageRows(kind: RecordKind, batchId: number, rows: readonly { lineNo: number; record: CanonicalRecord }[]): string {
+  const fields = KINDS[kind].columns.map(([, f]) => f);
+  const prefix = `${batchId}\t`;
+  let out = '';
+  for (const { lineNo, record } of rows) {
+    const r = record as unknown as Record<string, unknown>;
+    let line = prefix + lineNo;
+    for (const f of fields) line += `\t${copyValue(r[f])}`;
+    out += `${line}\n`;
+  }
+  return out;
+}
+
+/** Deletes staged rows of a batch past a line (a retry re-stages them). */
+export async function discardStagedAfter(db: Kysely<Database>, kind: RecordKind, batchId: number, lastLine: number): Promise<void> {
+  await sql`delete from ${sql.table(KINDS[kind].stage)} where batch_id = ${batchId} and line_no > ${lastLine}`.execute(db);
+}
+
+/**
+ * Moves a batch from stage to core in one transaction: rows whose business key already exists (in core
+ * or earlier in the batch) are recorded in duplicate_lines instead. Returns rows inserted and duplicates.
+ */
+export async function mergeStagedBatch(db: Kysely<Database>, kind: RecordKind, dataset: string, batchId: number): Promise<{ inserted: number; duplicates: number }> {
+  const spec = KINDS[kind];
+  const cols = spec.columns.map(([c]) => c);
+  const computed = spec.computed ?? [];
+  const target = [...cols, 'batch_id', 'line_no', ...computed.map(([c]) => c)];
+  const select = [...cols.map((c) => sql.ref(`s.${c}`)), sql.ref('s.batch_id'), sql.ref('s.line_no'), ...computed.map(([, e]) => sql.raw(e))];
+  return db.transaction().execute(async (trx: Transaction<Database>) => {
+    const res = await sql<{ inserted: number; duplicates: number }>`
+      with ins as (
+        insert into ${sql.table(spec.core)} (dataset, ${sql.join(target.map((c) => sql.ref(c)))})
+        select ${dataset}, ${sql.join(select)} from ${sql.table(spec.stage)} s
+        where s.batch_id = ${batchId}
+        order by s.line_no
+        on conflict do nothing
+        returning line_no
+      ), dup as (
+        insert into duplicate_lines (batch_id, line_no, reason)
+        select s.batch_id, s.line_no, ${`duplicate ${kind.replace('_', ' ')}: same ${spec.businessKey} as a row already stored`}
+        from ${sql.table(spec.stage)} s
+        where s.batch_id = ${batchId} and s.line_no not in (select line_no from ins)
+        on conflict do nothing
+        returning line_no
+      )
+      select (select count(*) from ins)::int as inserted, (select count(*) from dup)::int as duplicates`.execute(trx);
+    await sql`delete from ${sql.table(spec.stage)} where batch_id = ${batchId}`.execute(trx);
+    return res.rows[0];
+  });
+}
