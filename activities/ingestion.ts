@@ -34,6 +34,8 @@ export interface IngestResult {
   duplicates: number;
   /** True when this exact file had been ingested into the dataset before and nothing was done. */
   alreadyIngested: boolean;
+  /** Milliseconds per phase: checksum, read+stage (parse, map, COPY overlapped), merge into the core table. */
+  phases?: { checksumMs: number; stageMs: number; mergeMs: number };
 }
 
 /** What ingestion heartbeats: lines up to lastLine are staged (or rejected) durably. */
@@ -81,8 +83,32 @@ export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDe
       const kind = mapping.kind;
       const file = resolveFile(input.file);
       if (!fs.existsSync(file)) throw ApplicationFailure.nonRetryable(`file not found: ${file}`, 'FILE_NOT_FOUND');
+      const t0 = Date.now();
       const { checksum, bytes } = await sha256(file);
+      const checksumMs = Date.now() - t0;
       const base = { file, mapping: mapping.name, kind, checksum };
+
+      /** Final counts (from the merge and rejected_rows), reconciled, and the batch closed. */
+      const finish = async (id: number, rowsRead: number, phases: NonNullable<IngestResult['phases']>): Promise<IngestResult> => {
+        const b = await db.selectFrom('ingest_batches').select(['accepted', 'duplicates']).where('id', '=', id).executeTakeFirstOrThrow();
+        const rej = await db.selectFrom('rejected_rows').select((eb) => eb.fn.countAll<number>().as('n')).where('batch_id', '=', id).executeTakeFirstOrThrow();
+        const accepted = b.accepted;
+        const duplicates = b.duplicates;
+        const rejected = Number(rej.n);
+        if (rowsRead !== accepted + rejected + duplicates) {
+          throw ApplicationFailure.nonRetryable(`counts do not reconcile for ${file}: read ${rowsRead}, accepted ${accepted} + rejected ${rejected} + duplicates ${duplicates}`, 'Reconciliation');
+        }
+        if (accepted === 0 && duplicates === 0) {
+          const first = await db.selectFrom('rejected_rows').select('reason').where('batch_id', '=', id).orderBy('line_no').executeTakeFirst();
+          throw ApplicationFailure.nonRetryable(`no line of ${file} is a valid ${mapping.name} row (${rejected} rejected; first reason: ${first?.reason ?? 'no data lines'})`, 'NoValidRows');
+        }
+        await db
+          .updateTable('ingest_batches')
+          .set({ status: 'done', rows_read: rowsRead, accepted, rejected, duplicates, staged: accepted + duplicates, finished_at: new Date() })
+          .where('id', '=', id)
+          .execute();
+        return { ...base, batchId: id, rowsRead, accepted, rejected, duplicates, alreadyIngested: false, phases };
+      };
 
       const existing = await db.selectFrom('ingest_batches').selectAll().where('dataset', '=', input.dataset).where('checksum', '=', checksum).executeTakeFirst();
       if (existing?.status === 'done') {
@@ -100,6 +126,9 @@ export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDe
         ).id;
 
       const ctx = Context.current();
+      const state = await db.selectFrom('ingest_batches').select(['merged', 'rows_read']).where('id', '=', batchId).executeTakeFirstOrThrow();
+      if (state.merged) return finish(batchId, state.rows_read, { checksumMs, stageMs: 0, mergeMs: 0 });
+
       const beat = ctx.info.heartbeatDetails as IngestProgress | undefined;
       const resumeAfter = beat?.batchId === batchId ? beat.lastLine : 0;
       await discardStagedAfter(db, kind, batchId, resumeAfter);
@@ -118,6 +147,7 @@ export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDe
         await copying;
       };
 
+      const t1 = Date.now();
       // One COPY in flight while the next batch is parsed; a line is heartbeated only once its COPY committed.
       let inflight: Promise<void> = Promise.resolve();
       let done: IngestProgress = { batchId, lastLine: resumeAfter, linesRead: 0 };
@@ -141,28 +171,14 @@ export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDe
         throw err;
       }
       ctx.heartbeat(done);
-      await db.updateTable('ingest_batches').set({ last_line: done.lastLine }).where('id', '=', batchId).execute();
-
-      await mergeStagedBatch(db, kind, input.dataset, batchId);
-      const counts = await sql<{ accepted: number; rejected: number; duplicates: number }>`
-        select (select count(*) from ${sql.table(KINDS[kind].core)} where batch_id = ${batchId})::int as accepted,
-               (select count(*) from rejected_rows where batch_id = ${batchId})::int as rejected,
-               (select count(*) from duplicate_lines where batch_id = ${batchId})::int as duplicates`.execute(db);
-      const { accepted, rejected, duplicates } = counts.rows[0];
       const rowsRead = skipped + done.linesRead;
-      if (rowsRead !== accepted + rejected + duplicates) {
-        throw ApplicationFailure.nonRetryable(`counts do not reconcile for ${file}: read ${rowsRead}, accepted ${accepted} + rejected ${rejected} + duplicates ${duplicates}`, 'Reconciliation');
-      }
-      if (accepted === 0 && duplicates === 0) {
-        const first = await db.selectFrom('rejected_rows').select('reason').where('batch_id', '=', batchId).orderBy('line_no').executeTakeFirst();
-        throw ApplicationFailure.nonRetryable(`no line of ${file} is a valid ${mapping.name} row (${rejected} rejected; first reason: ${first?.reason ?? 'no data lines'})`, 'NoValidRows');
-      }
-      await db
-        .updateTable('ingest_batches')
-        .set({ status: 'done', rows_read: rowsRead, accepted, rejected, duplicates, staged: accepted + duplicates, finished_at: new Date() })
-        .where('id', '=', batchId)
-        .execute();
-      return { ...base, batchId, rowsRead, accepted, rejected, duplicates, alreadyIngested: false };
+      await db.updateTable('ingest_batches').set({ last_line: done.lastLine, rows_read: rowsRead }).where('id', '=', batchId).execute();
+
+      const t2 = Date.now();
+      await mergeStagedBatch(db, kind, input.dataset, batchId);
+      const phases = { checksumMs, stageMs: t2 - t1, mergeMs: Date.now() - t2 };
+      return finish(batchId, rowsRead, phases);
+
     },
   };
 }

@@ -12,7 +12,12 @@ import { formatTierTable, renderTierReport } from './commands/report';
 import type { RunSummary } from '../activities/runs';
 import { followWorkflow } from './progress';
 import { startStack } from './stack';
-import { missingPools, startPipeline } from './start';
+import { missingPools, startData, startPipeline } from './start';
+import { formatIngest } from './commands/ingest';
+import { listMappings } from '../domain/ingest';
+import { synthCommand } from '../domain/synthetic/cli';
+import type { DataWorkflowResult } from '../workflows/data.workflow';
+import path from 'node:path';
 import type { PipelineInput, PipelineResult } from '../workflows/pipeline.workflow';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -174,6 +179,37 @@ addRunOptions(program.command('run'))
       await stack.stop();
     }
   }));
+
+program
+  .command('ingest')
+  .description('ingest files into a dataset through their mappings (COPY, set-based merge), then clean it; prints the reconciliation of every file and the cleaning counts')
+  .requiredOption('--file <[SOURCE=]path...>', 'files to ingest; SOURCE= picks the mapping of one file (e.g. olist-orders=path)')
+  .option('--source <mapping>', 'mapping of files given without SOURCE= (a built-in name or a mapping file)')
+  .option('--dataset <name>', 'dataset key the rows are stored under', 'default')
+  .option('--no-clean', 'ingest only; run the cleaning rules later')
+  .addHelpText('after', () => `\nBuilt-in mappings:\n${listMappings().map((m) => `  ${m.name.padEnd(20)} ${m.kind.padEnd(15)} ${m.description}`).join('\n')}\n\nA mapping file of your own: see domain/ingest/mappings/README.md.`)
+  .action(action(async (o: { file: string[]; source?: string; dataset: string; clean: boolean }) => {
+    const config = loadConfig();
+    const files = o.file.map((f) => {
+      const m = /^([A-Za-z0-9_.\/-]+)=(.+)$/.exec(f);
+      if (m) return { source: m[1], file: path.resolve(m[2]) };
+      if (!o.source) throw new Error(`--file ${f}: no mapping: give --source or write SOURCE=${f}`);
+      return { source: o.source, file: path.resolve(f) };
+    });
+    const stack = await startStack(config, { server: false, db: false, pools: [], log });
+    try {
+      const missing = await missingPools(stack.client, config);
+      if (missing.length) throw new Error(`no worker polls the ${missing.join(', ')} pool(s) at ${stack.target.address}: start \`npm start\` or \`cvp worker --pool all\` first`);
+      const handle = await startData(stack.client, config, { version: 1, dataset: o.dataset, files, clean: o.clean });
+      log(`ingest ${handle.workflowId}`);
+      const result = await followWorkflow<DataWorkflowResult>(handle, 'ingest');
+      process.stdout.write(`${formatIngest(result)}\n`);
+    } finally {
+      await stack.stop();
+    }
+  }));
+
+program.addCommand(synthCommand('synth'));
 
 program
   .command('report')

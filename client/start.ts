@@ -4,6 +4,7 @@ import type { AppConfig } from '../config';
 import { workflowIds } from '../domain/ids';
 import { taskQueueFor } from '../domain/queues';
 import { SA } from '../domain/search-attributes';
+import type { DataWorkflowInput } from '../workflows/data.workflow';
 import type { PipelineInput } from '../workflows/pipeline.workflow';
 import { VALUE_RUN_DEFAULTS } from '../workflows/value-run.workflow';
 
@@ -23,6 +24,22 @@ export async function startPipeline(client: Client, config: AppConfig, input: Pi
       { key: SA.runKind, value: 'pipeline' },
       { key: SA.model, value: input.primaryModel ?? VALUE_RUN_DEFAULTS.primaryModel },
       { key: SA.cutoff, value: new Date(`${cutoff}T00:00:00Z`) },
+    ],
+  });
+}
+
+/** Starts (or attaches to) the data workflow: ingest the files, then clean the dataset. */
+export async function startData(client: Client, config: AppConfig, input: DataWorkflowInput): Promise<WorkflowHandle> {
+  const dataset = input.dataset ?? 'cdnow-demo';
+  return client.workflow.start('dataWorkflow', {
+    taskQueue: taskQueueFor(config.taskQueuePrefix, 'orchestration'),
+    workflowId: workflowIds.data(dataset, input),
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    staticSummary: `Ingest ${input.files?.length ?? 0} file(s) into ${dataset}${input.clean === false ? '' : ' and clean'}`,
+    typedSearchAttributes: [
+      { key: SA.dataset, value: dataset },
+      { key: SA.runKind, value: 'ingest' },
     ],
   });
 }

@@ -49,23 +49,23 @@ export function pgliteBulkLoader(client: PgliteLike): BulkLoader {
   };
 }
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** Encodes one value for COPY's text format: \N for null, t/f for booleans, escapes for \ tab CR LF. */
 export function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return '\\N';
-    return String(v);
+  switch (typeof v) {
+    case 'string':
+      return NEEDS_ESCAPE.test(v) ? escapeCopy(v) : v;
+    case 'number':
+      return Number.isFinite(v) ? String(v) : '\\N';
+    case 'boolean':
+      return v ? 't' : 'f';
+    default:
+      return escapeCopy(String(v));
   }
-  const s = String(v);
-  let needs = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 92 || c === 9 || c === 10 || c === 13) {
-      needs = true;
-      break;
-    }
-  }
-  if (!needs) return s;
+}
+
+function escapeCopy(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }

@@ -18,7 +18,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const workflowIds = {
-  ingest: (dataset: string, fileChecksum: string) => `ingest/${dataset}/${fileChecksum.slice(0, 16)}`,
+  data: (dataset: string, settings: unknown) => `data/${dataset}/${stableHash(settings)}`,
   valueRun: (dataset: string, settings: unknown) => `value-run/${dataset}/${stableHash(settings)}`,
   pipeline: (dataset: string, settings: unknown) => `pipeline/${dataset}/${stableHash(settings)}`,
 } as const;

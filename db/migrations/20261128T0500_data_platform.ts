@@ -1,6 +1,7 @@
 /**
  * Frozen: the data platform. Core tables for customers, products, orders and lines, payments, browsing
- * events and reviews (each row keeps its batch and file line for lineage), unlogged staging tables that
+ * events and reviews (each row keeps its batch and file line for lineage; no index on them, so bulk loads
+ * maintain only the business key and the customer/time index), unlogged staging tables that
  * COPY fills, duplicate lines, per-rule cleaning counts, and the derived activity / popularity / session
  * tables. raw_transactions is replaced by order_lines.
  */
@@ -40,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('ingest_batches').addColumn('last_line', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.alterTable('ingest_batches').addColumn('staged', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.alterTable('ingest_batches').addColumn('bytes', 'bigint').execute();
+  // Set in the merge's transaction: the batch's rows are in core and its counts are final.
+  await db.schema.alterTable('ingest_batches').addColumn('merged', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
 
   for (const [kind, cols] of Object.entries(KIND_COLUMNS)) {
     // Staging: unlogged, no keys, filled by COPY and emptied by the merge.
@@ -64,7 +67,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     };
     core = core.addPrimaryKeyConstraint(`${CORE_TABLE[kind]}_pk`, pk[kind] as any);
     await core.execute();
-    await db.schema.createIndex(`${CORE_TABLE[kind]}_lineage`).on(CORE_TABLE[kind]).columns(['batch_id', 'line_no']).execute();
   }
   await db.schema.createIndex('order_lines_customer').on('order_lines').columns(['dataset', 'customer_id', 'ordered_at']).execute();
   await db.schema.createIndex('events_customer').on('events').columns(['dataset', 'customer_id', 'occurred_at']).execute();
@@ -148,7 +150,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.dropTable(t).execute();
     await db.schema.dropTable(`stage_${t}`).execute();
   }
-  for (const c of ['bytes', 'staged', 'last_line', 'record_kind', 'mapping']) await db.schema.alterTable('ingest_batches').dropColumn(c).execute();
+  for (const c of ['merged', 'bytes', 'staged', 'last_line', 'record_kind', 'mapping']) await db.schema.alterTable('ingest_batches').dropColumn(c).execute();
   await db.schema
     .createTable('raw_transactions')
     .addColumn('batch_id', 'integer', (c) => c.notNull().references('ingest_batches.id').onDelete('cascade'))

@@ -18,6 +18,8 @@ export interface IngestBatchesTable {
   /** Last source line staged (resume point). */
   last_line: Generated<number>;
   staged: Generated<number>;
+  /** The batch's rows are merged into the core table and accepted/duplicates are final. */
+  merged: Generated<boolean>;
   bytes: ColumnType<number | null, number | null | undefined, number | null>;
   started_at: ColumnType<Date, Date | string | undefined, never>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

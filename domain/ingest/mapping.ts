@@ -175,7 +175,9 @@ export function parseMapping(json: unknown, label: string): Mapping {
     }
     fields[key] = spec;
     const actual = valueTypeOf(spec);
-    if (actual !== rule.type && !(actual === 'string' && rule.type === 'eventType' && 'value' in spec)) {
+    // A constant string is checked against the event types above; an enum onto event types may fill a string field.
+    const compatible = actual === rule.type || (actual === 'string' && rule.type === 'eventType' && 'value' in spec) || (actual === 'eventType' && rule.type === 'string');
+    if (!compatible) {
       fail(at, `${key} of ${aRecord(file.kind)} is ${describeType(rule.type)}, but the mapping makes it ${describeType(actual)}`);
     }
   }

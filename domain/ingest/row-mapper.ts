@@ -6,7 +6,7 @@ import type { Mapping } from './mapping';
 import { isColumnField } from './mapping';
 import type { ColumnFieldSpec, Condition, DerivedFieldSpec } from './mapping-schema';
 import { RECORD_BUILDERS, slotOf } from './record-builders';
-import { fieldsOf } from './record-fields';
+import { fieldsOf, type ValueType } from './record-fields';
 import type { CanonicalRecord } from './records';
 import { compileTimestampFormat, INVALID } from './timestamps';
 
@@ -133,11 +133,9 @@ export function compileRowMapper(mapping: Mapping, ctx: RowMapperContext): RowMa
   const vals: Rec = Object.keys(rules).map(() => null);
   for (const [key, spec] of Object.entries(mapping.fields)) {
     const k = slot(key);
-    if (isColumnField(spec)) steps.push(columnStep(k, spec, rules[key].required, mapping, ctx, at));
-    else if ('value' in spec) {
-      const value = rules[key].type === 'timestamp' && typeof spec.value === 'string' ? compileTimestampFormat('iso', 'UTC')(spec.value) : spec.value;
-      vals[k] = value;
-    } else steps.push(derivedStep(k, key, spec, rules[key].required, ctx, at, slot));
+    if (isColumnField(spec)) steps.push(columnStep(k, spec, rules[key].required, normalized(spec.default ?? null, rules[key].type), mapping, ctx, at));
+    else if ('value' in spec) vals[k] = normalized(spec.value, rules[key].type);
+    else steps.push(derivedStep(k, key, spec, rules[key].required, ctx, at, slot));
   }
   const build = RECORD_BUILDERS[kind] as (v: Rec) => CanonicalRecord;
   return (src, lineNo) => {
@@ -149,12 +147,24 @@ export function compileRowMapper(mapping: Mapping, ctx: RowMapperContext): RowMa
   };
 }
 
-function columnStep(key: number, spec: ColumnFieldSpec, ruleRequired: boolean, mapping: Mapping, ctx: RowMapperContext, at: (lineNo: number) => string): Step {
+/** Constants and defaults for timestamp fields are ISO-8601 in the mapping; records carry them as UTC. */
+function normalized(value: string | number | boolean | null, type: ValueType): unknown {
+  return type === 'timestamp' && typeof value === 'string' ? compileTimestampFormat('iso', 'UTC')(value) : value;
+}
+
+function columnStep(
+  key: number,
+  spec: ColumnFieldSpec,
+  ruleRequired: boolean,
+  fallback: unknown,
+  mapping: Mapping,
+  ctx: RowMapperContext,
+  at: (lineNo: number) => string,
+): Step {
   const idx = ctx.columnIndex(spec.column);
   const column = spec.column;
   const required = spec.required ?? ruleRequired;
   const hasDefault = spec.default !== undefined;
-  const fallback = spec.default ?? null;
   const trim = spec.trim;
   const { convert, problem } = converterFor(spec, mapping);
   const table = spec.lookup !== undefined ? ctx.lookups.get(spec.lookup) : undefined;

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { CsvTokenizer, detectDelimiter } from '../../domain/ingest/csv';
 import { splitWhitespace } from '../../domain/ingest/lines';
+import { parseDecimal } from '../../domain/ingest/row-mapper';
+import { INVALID } from '../../domain/ingest/timestamps';
 
 interface Rec {
   fields: string[];
@@ -99,5 +101,19 @@ describe('ingest: CSV tokenizer', () => {
     assert.deepEqual(splitWhitespace(' 00001 19970101  1   11.77'), ['00001', '19970101', '1', '11.77']);
     assert.deepEqual(splitWhitespace('\t a \t b '), ['a', 'b']);
     assert.deepEqual(splitWhitespace('   '), []);
+  });
+
+  it('parses decimals exactly as Number() does, and refuses what Number() wrongly accepts', () => {
+    let seed = 42;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let i = 0; i < 20_000; i++) {
+      const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 15))));
+      const cut = Math.floor(random() * (digits.length + 1));
+      const text = `${random() < 0.3 ? '-' : ''}${digits.slice(0, cut)}${cut < digits.length ? '.' : ''}${digits.slice(cut)}`;
+      assert.equal(parseDecimal(text, false), Number(text), text);
+    }
+    for (const ok of ['1e3', '+.5', '1.', '-0', '12345678901234567890.5']) assert.equal(parseDecimal(ok, false), Number(ok), ok);
+    assert.equal(parseDecimal('9,5', true), 9.5);
+    for (const bad of ['0x10', 'Infinity', '1 2', '-', '.', '1.2.3', '1,5', 'NaN']) assert.equal(parseDecimal(bad, false), INVALID, bad);
   });
 });
