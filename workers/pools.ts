@@ -77,6 +77,8 @@ export async function startPools(opts: StartPoolsOptions): Promise<StartedPools>
       ...(settings.maxConcurrentActivityTaskExecutions ? { maxConcurrentActivityTaskExecutions: settings.maxConcurrentActivityTaskExecutions } : {}),
       ...(settings.maxConcurrentWorkflowTaskExecutions ? { maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTaskExecutions } : {}),
       shutdownGraceTime: settings.shutdownGraceTime,
+      // Heartbeats carry resume points and progress (shown in the UI): send them every few seconds, not at 80% of the timeout.
+      maxHeartbeatThrottleInterval: '2s' as Duration,
     };
     let worker: Worker;
     if (pool === 'orchestration') {
