@@ -10,7 +10,7 @@ import { createCleaningActivities, type CleanResult } from '../../activities/cle
 import { createIngestionActivities, type IngestResult } from '../../activities/ingestion';
 import { createTestDb, sharedData, type TestDb } from '../helpers/db';
 
-describe('real data sets: ingest, reconcile, clean', function () {
+describe('real data sets: ingest, reconcile, clean @slow', function () {
   this.timeout(600_000);
   let db: TestDb;
   const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
