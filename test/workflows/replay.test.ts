@@ -17,7 +17,7 @@ describe('replaying recorded workflow histories', function () {
   const index: { file: string; workflowId: string; workflowType: string }[] = JSON.parse(fs.readFileSync(path.join(DIR, 'index.json'), 'utf8'));
 
   it('has a recorded history of every workflow type', () => {
-    assert.deepEqual(index.map((h) => h.workflowType).sort(), ['ingestWorkflow', 'pipelineWorkflow', 'valueRunWorkflow']);
+    assert.deepEqual(index.map((h) => h.workflowType).sort(), ['dataWorkflow', 'ingestWorkflow', 'pipelineWorkflow', 'valueRunWorkflow']);
   });
 
   for (const { file, workflowId, workflowType } of index) {
