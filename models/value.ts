@@ -4,10 +4,17 @@
  */
 import type { FitModel, ValueModel } from '../domain/value-models';
 import { VALUE_MODELS } from '../domain/value-models';
-import { bgnbdExpectedTransactions, bgnbdProbabilityAlive, fitBgnbd, type BgnbdParams } from './btyd/bgnbd';
-import { fitGammaGamma, gammaGammaConditionalMean, gammaGammaPopulationMean, type GammaGammaParams } from './btyd/gamma-gamma';
-import { fitParetoNbd, paretoNbdExpectedTransactions, paretoNbdProbabilityAlive, type ParetoNbdParams } from './btyd/pareto-nbd';
-import type { FitOptions, FitResult, ParamRecord } from './btyd/types';
+import {
+  fitGammaGamma,
+  gammaGammaConditionalMean,
+  gammaGammaPopulationMean,
+  naiveSameRate,
+  transactionModels,
+  type FitOptions,
+  type FitResult,
+  type GammaGammaParams,
+  type ParamRecord,
+} from './btyd';
 
 export interface SummaryRow {
   customerId: string;
@@ -32,14 +39,8 @@ export class MissingFitError extends Error {
 
 /** Fits one BTYD model by maximum likelihood (Gamma-Gamma on the repeat buyers only). */
 export async function fitBtydModel(model: FitModel, data: readonly Omit<SummaryRow, 'customerId'>[], options: FitOptions = {}): Promise<BtydFitResult> {
-  switch (model) {
-    case 'bgnbd':
-      return fitBgnbd(data, options as FitOptions<BgnbdParams>);
-    case 'pareto-nbd':
-      return fitParetoNbd(data, options as FitOptions<ParetoNbdParams>);
-    case 'gamma-gamma':
-      return fitGammaGamma(data.filter((d) => d.x > 0 && d.monetary > 0), options as FitOptions<GammaGammaParams>);
-  }
+  if (model === 'gamma-gamma') return fitGammaGamma(data.filter((d) => d.x > 0 && d.monetary > 0), options as FitOptions<GammaGammaParams>);
+  return transactionModels[model].fit(data, options);
 }
 
 export interface ValuePrediction {
@@ -50,17 +51,6 @@ export interface ValuePrediction {
   predictedValue: number;
 }
 
-const transactionModels = {
-  bgnbd: {
-    expected: (p: ParamRecord, t: number, s: SummaryRow) => bgnbdExpectedTransactions(p as BgnbdParams, t, s.x, s.tx, s.T),
-    alive: (p: ParamRecord, s: SummaryRow) => bgnbdProbabilityAlive(p as BgnbdParams, s.x, s.tx, s.T),
-  },
-  'pareto-nbd': {
-    expected: (p: ParamRecord, t: number, s: SummaryRow) => paretoNbdExpectedTransactions(p as ParetoNbdParams, t, s.x, s.tx, s.T),
-    alive: (p: ParamRecord, s: SummaryRow) => paretoNbdProbabilityAlive(p as ParetoNbdParams, s.x, s.tx, s.T),
-  },
-} as const;
-
 /** Predictions of one value model for every customer over `horizon` time units. */
 export function predictValues(model: ValueModel, params: BtydParams, customers: readonly SummaryRow[], horizon: number): ValuePrediction[] {
   const spec = VALUE_MODELS[model];
@@ -69,7 +59,7 @@ export function predictValues(model: ValueModel, params: BtydParams, customers: 
     const repeaters = customers.filter((c) => c.x > 0);
     const meanSpend = repeaters.length ? repeaters.reduce((a, c) => a + c.monetary, 0) / repeaters.length : 0;
     return customers.map((c) => {
-      const expectedTransactions = c.T > 0 ? (c.x * horizon) / c.T : 0;
+      const expectedTransactions = naiveSameRate(horizon, c);
       const expectedSpend = c.x > 0 ? c.monetary : meanSpend;
       return { customerId: c.customerId, expectedTransactions, pAlive: null, expectedSpend, predictedValue: expectedTransactions * expectedSpend };
     });
@@ -81,8 +71,8 @@ export function predictValues(model: ValueModel, params: BtydParams, customers: 
   const tm = transactionModels[spec.transactions];
   const populationMean = gammaGammaPopulationMean(gg);
   return customers.map((c) => {
-    const expectedTransactions = tm.expected(tp, horizon, c);
+    const expectedTransactions = tm.expectedTransactions(tp, horizon, c);
     const expectedSpend = c.x > 0 && c.monetary > 0 ? gammaGammaConditionalMean(gg, c.x, c.monetary) : populationMean;
-    return { customerId: c.customerId, expectedTransactions, pAlive: tm.alive(tp, c), expectedSpend, predictedValue: expectedTransactions * expectedSpend };
+    return { customerId: c.customerId, expectedTransactions, pAlive: tm.probabilityAlive(tp, c), expectedSpend, predictedValue: expectedTransactions * expectedSpend };
   });
 }
