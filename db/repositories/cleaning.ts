@@ -47,19 +47,26 @@ export async function flagOrderLines(db: Db, dataset: string): Promise<Record<st
   await sql`update order_lines set flags = flags || array['other_currency']::text[], amount_clean = 0
     where dataset = ${dataset} and currency <> ${mainCurrency}`.execute(db);
 
-  // Cancellation netting: the latest earlier (or same-time) purchase of the same customer and product.
+  // Cancellation netting: the latest earlier (or same-time) purchase of the same customer and product. Set-based:
+  // within (customer, product), ordered by time with purchases first, grp counts the purchases so far, so a
+  // cancellation's group starts with the purchase it reverses (grp 0: none before it, left unmatched).
   await sql`
     update order_lines c set reverses_line_key = m.key, amount_clean = case when c.flags && ${excl} then 0 else c.amount end
     from (
-      select c2.order_id, c2.line_key, p.order_id || '/' || p.line_key as key
-      from order_lines c2
-      cross join lateral (
-        select p.order_id, p.line_key from order_lines p
-        where p.dataset = c2.dataset and p.customer_id = c2.customer_id and p.product_id is not distinct from c2.product_id
-          and not p.is_cancellation and p.ordered_at <= c2.ordered_at
-        order by p.ordered_at desc, p.line_no desc limit 1
-      ) p
-      where c2.dataset = ${dataset} and c2.is_cancellation and c2.customer_id is not null
+      select order_id, line_key, key from (
+        select g.order_id, g.line_key, g.is_cancellation,
+               first_value(case when not g.is_cancellation then g.order_id || '/' || g.line_key end)
+                 over (partition by g.customer_id, g.product_id, g.grp order by g.ordered_at, g.is_cancellation, g.line_no) as key
+        from (
+          select l.order_id, l.line_key, l.is_cancellation, l.customer_id, l.product_id, l.ordered_at, l.line_no,
+                 count(*) filter (where not l.is_cancellation)
+                   over (partition by l.customer_id, l.product_id order by l.ordered_at, l.is_cancellation, l.line_no rows unbounded preceding) as grp
+          from order_lines l
+          where l.dataset = ${dataset} and l.customer_id is not null
+            and (l.customer_id, l.product_id) in (select customer_id, product_id from order_lines where dataset = ${dataset} and is_cancellation and customer_id is not null)
+        ) g
+      ) t
+      where t.is_cancellation and t.key is not null
     ) m
     where c.dataset = ${dataset} and c.order_id = m.order_id and c.line_key = m.line_key`.execute(db);
   await sql`update order_lines set flags = flags || array['unmatched_cancellation']::text[], amount_clean = 0
