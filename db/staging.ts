@@ -56,7 +56,7 @@ export const KINDS: Record<RecordKind, KindSpec> = {
       ['country', 'country'], ['freight', 'freight'],
     ],
     computed: [
-      ['line_key', `coalesce(s.source_line_no::text, md5(concat_ws('|', s.product_id, s.quantity, s.unit_price, s.ordered_at, s.customer_id, s.product_title, s.is_cancellation)))`],
+      ['line_key', `coalesce(s.source_line_no::text, left(md5(concat_ws('|', s.product_id, s.quantity, s.unit_price, s.ordered_at, s.customer_id, s.product_title, s.is_cancellation)), 16))`],
       ['flags', ROW_FLAGS],
       // Cancellations start unvalued: cleaning values them once they are matched to the purchase they reverse.
       ['amount_clean', `case when s.is_cancellation or s.customer_id is null or s.unit_price < 0 or s.product_id = any(${NON_PRODUCT_ARRAY}) then 0 else s.amount end`],

@@ -45,11 +45,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('ingest_batches').addColumn('merged', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
 
   for (const [kind, cols] of Object.entries(KIND_COLUMNS)) {
-    // Staging: unlogged, no keys, filled by COPY and emptied by the merge.
+    // Staging: unlogged, no keys or indexes (it only holds batches in flight), filled by COPY and emptied by the merge.
     let stage = db.schema.createTable(`stage_${CORE_TABLE[kind]}`).modifyFront(sql`unlogged`);
     for (const [name, type] of [...lineage, ...cols]) stage = stage.addColumn(name, sql.raw(type));
     await stage.execute();
-    await db.schema.createIndex(`stage_${CORE_TABLE[kind]}_batch`).on(`stage_${CORE_TABLE[kind]}`).column('batch_id').execute();
 
     let core = db.schema.createTable(CORE_TABLE[kind]).addColumn('dataset', 'text', (c) => c.notNull());
     for (const [name, type, notNull] of [...cols, ...lineage]) core = core.addColumn(name, sql.raw(type), (c) => (notNull ? c.notNull() : c));
@@ -68,8 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     core = core.addPrimaryKeyConstraint(`${CORE_TABLE[kind]}_pk`, pk[kind] as any);
     await core.execute();
   }
-  await db.schema.createIndex('order_lines_customer').on('order_lines').columns(['dataset', 'customer_id', 'ordered_at']).execute();
-  await db.schema.createIndex('events_customer').on('events').columns(['dataset', 'customer_id', 'occurred_at']).execute();
+  // No secondary indexes on the big tables: cleaning and features are set-based scans of a dataset, and
+  // every index costs the bulk merge (a per-customer lookup path can add one when it needs it).
 
   await db.schema
     .createTable('duplicate_lines')
