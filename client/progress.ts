@@ -12,13 +12,10 @@ export async function followWorkflow<T>(handle: WorkflowHandle, label: string, o
       try {
         const current = (await currentDetails(handle)) ?? 'starting';
         const text = `${label}: ${current}`;
-        if (text !== last) {
-          if (tty) out.write(`\r\x1b[K${text} (${((Date.now() - started) / 1000).toFixed(0)}s)`);
-          else out.write(`${text}\n`);
-          last = text;
-        } else if (tty) {
-          out.write(`\r\x1b[K${text} (${((Date.now() - started) / 1000).toFixed(0)}s)`);
-        }
+        // A terminal gets one line rewritten in place with the elapsed time; a log gets each change once.
+        if (tty) out.write(`\r\x1b[K${text} (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+        else if (text !== last) out.write(`${text}\n`);
+        last = text;
       } catch {
         /* the workflow may not be visible yet */
       }
