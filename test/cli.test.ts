@@ -14,12 +14,14 @@ describe('cvp CLI', function () {
   it('has --help on every command', async () => {
     const top = await runCvp(['--help']);
     assert.equal(top.code, 0);
-    for (const cmd of ['setup', 'dev', 'worker', 'db', 'run', 'report', 'evaluate']) assert.match(top.output, new RegExp(`\\b${cmd}\\b`));
-    for (const cmd of [['dev'], ['worker'], ['db', 'migrate'], ['run'], ['report'], ['evaluate'], ['setup']]) {
+    for (const cmd of ['setup', 'dev', 'worker', 'db', 'ingest', 'run', 'report', 'evaluate', 'synth', 'models']) assert.match(top.output, new RegExp(`\\b${cmd}\\b`));
+    for (const cmd of [['dev'], ['worker'], ['db', 'migrate'], ['ingest'], ['run'], ['report'], ['evaluate'], ['setup'], ['synth'], ['models', 'prepare']]) {
       const r = await runCvp([...cmd, '--help']);
       assert.equal(r.code, 0, `${cmd.join(' ')} --help`);
       assert.match(r.output, /Usage: cvp/);
     }
+    const ingest = await runCvp(['ingest', '--help']);
+    for (const m of ['cdnow', 'online-retail', 'olist-orders', 'rees46-events', 'taobao-events', 'synthetic-events']) assert.match(ingest.output, new RegExp(`\\b${m}\\b`), `ingest --help lists ${m}`);
   });
 
   it('reports an unreachable Temporal server in one line and exits non-zero', async () => {
