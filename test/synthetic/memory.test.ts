@@ -59,7 +59,9 @@ describe('synthetic: bounded memory', function () {
     // A catalogue of 2,500 products, the seasonal tables and 6 x 1 MiB write buffers: a few MiB.
     // Holding the events would take hundreds of MiB (the events file alone is about 220 MB).
     assert.ok(large.peak < 32 * MiB, `live memory peak +${(large.peak / MiB).toFixed(1)} MiB`);
-    assert.ok(large.peak < small.peak + 16 * MiB, `live memory peak: 5k +${(small.peak / MiB).toFixed(1)} MiB, 50k +${(large.peak / MiB).toFixed(1)} MiB`);
+    // (No comparison with the 5k run: inside the full suite its baseline includes other tests' garbage, so its
+    // peak can read as 0 and the ratio means nothing; the absolute bound above is the claim.)
+    assert.ok(small.peak < 32 * MiB, `5k run live memory peak +${(small.peak / MiB).toFixed(1)} MiB`);
     assert.ok(large.retained < 8 * MiB, `retained after the run +${(large.retained / MiB).toFixed(1)} MiB`);
   });
 });
