@@ -18,7 +18,7 @@ export interface IngestFileInput {
   source: string;
   /** A path, or `builtin:<name>` for data shipped with the project. */
   file: string;
-  /** Rows per COPY, merge and heartbeat; default 50,000. */
+  /** Rows per COPY (and heartbeat); default 25,000. */
   batchRows?: number;
 }
 
@@ -34,18 +34,18 @@ export interface IngestResult {
   duplicates: number;
   /** True when this exact file had been ingested into the dataset before and nothing was done. */
   alreadyIngested: boolean;
-  /** Milliseconds: checksum; load (parse and map in Node overlapped with COPY and merge in PostgreSQL); of which merging. */
-  phases?: { checksumMs: number; loadMs: number; mergeMs: number };
+  /** Milliseconds per phase: checksum, read+stage (parse, map, COPY overlapped), merge into the core table. */
+  phases?: { checksumMs: number; stageMs: number; mergeMs: number };
 }
 
-/** What ingestion heartbeats: lines up to lastLine are merged into the core table (or rejected). */
+/** What ingestion heartbeats: lines up to lastLine are staged (or rejected) durably. */
 export interface IngestProgress {
   batchId: number;
   lastLine: number;
   linesRead: number;
 }
 
-const BATCH_ROWS = 50_000;
+const BATCH_ROWS = 25_000;
 
 async function sha256(file: string): Promise<{ checksum: string; bytes: number }> {
   const hash = createHash('sha256');
@@ -104,7 +104,7 @@ export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDe
         }
         await db
           .updateTable('ingest_batches')
-          .set({ status: 'done', rows_read: rowsRead, rejected, finished_at: new Date() })
+          .set({ status: 'done', rows_read: rowsRead, accepted, rejected, duplicates, staged: accepted + duplicates, finished_at: new Date() })
           .where('id', '=', id)
           .execute();
         return { ...base, batchId: id, rowsRead, accepted, rejected, duplicates, alreadyIngested: false, phases };
@@ -126,20 +126,17 @@ export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDe
         ).id;
 
       const ctx = Context.current();
-      // The resume point is committed with the merged rows (ingest_batches.last_line), so it is never ahead of
-      // or behind what is stored; staged rows past it belong to a batch that never merged and are discarded.
-      const state = await db.selectFrom('ingest_batches').select(['merged', 'rows_read', 'last_line']).where('id', '=', batchId).executeTakeFirstOrThrow();
-      if (state.merged) return finish(batchId, state.rows_read, { checksumMs, loadMs: 0, mergeMs: 0 });
-      const resumeAfter = state.last_line;
+      const state = await db.selectFrom('ingest_batches').select(['merged', 'rows_read']).where('id', '=', batchId).executeTakeFirstOrThrow();
+      if (state.merged) return finish(batchId, state.rows_read, { checksumMs, stageMs: 0, mergeMs: 0 });
+
+      const beat = ctx.info.heartbeatDetails as IngestProgress | undefined;
+      const resumeAfter = beat?.batchId === batchId ? beat.lastLine : 0;
       await discardStagedAfter(db, kind, batchId, resumeAfter);
 
       const table = KINDS[kind].stage;
       const columns = stageColumns(kind);
-      let mergeMs = 0;
-      let rowsRead = state.rows_read;
-      /** COPY one batch into staging, keep its rejected rows, merge it into core, then heartbeat its last line. */
-      const load = async (b: SourceBatch) => {
-        if (b.rows.length) await bulk.copyText(table, columns, encodeStageRows(kind, batchId, b.rows));
+      const stage = async (b: SourceBatch) => {
+        const copying = b.rows.length ? bulk.copyText(table, columns, encodeStageRows(kind, batchId, b.rows)) : Promise.resolve();
         if (b.rejected.length) {
           await db
             .insertInto('rejected_rows')
@@ -147,21 +144,24 @@ export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDe
             .onConflict((oc) => oc.columns(['batch_id', 'line_no']).doNothing())
             .execute();
         }
-        const t = Date.now();
-        rowsRead = b.skipped + b.linesRead;
-        await mergeStagedBatch(db, kind, input.dataset, batchId, { lastLine: b.lastLine, rowsRead });
-        mergeMs += Date.now() - t;
-        ctx.heartbeat({ batchId, lastLine: b.lastLine, linesRead: rowsRead } satisfies IngestProgress);
+        await copying;
       };
 
       const t1 = Date.now();
-      // One batch loading (COPY + merge in PostgreSQL) while the next one is parsed (in Node): both cores busy.
+      // One COPY in flight while the next batch is parsed; a line is heartbeated only once its COPY committed.
       let inflight: Promise<void> = Promise.resolve();
+      let done: IngestProgress = { batchId, lastLine: resumeAfter, linesRead: 0 };
+      let skipped = 0;
       try {
         for await (const b of readSource(file, mapping, { startAfterLine: resumeAfter, batchSize: input.batchRows ?? BATCH_ROWS })) {
           await inflight;
+          ctx.heartbeat(done);
           if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
-          inflight = load(b);
+          const progress: IngestProgress = { batchId, lastLine: b.lastLine, linesRead: b.linesRead };
+          inflight = stage(b).then(() => {
+            done = progress;
+          });
+          skipped = b.skipped;
         }
         await inflight;
         if (ctx.cancellationSignal.aborted) throw ctx.cancellationSignal.reason;
@@ -170,8 +170,14 @@ export function createIngestionActivities({ db, bulk, builtinFiles }: ActivityDe
         if (err instanceof SourceFileError) throw ApplicationFailure.nonRetryable(err.message, err.code);
         throw err;
       }
-      await db.updateTable('ingest_batches').set({ merged: true }).where('id', '=', batchId).execute();
-      return finish(batchId, rowsRead, { checksumMs, loadMs: Date.now() - t1, mergeMs });
+      ctx.heartbeat(done);
+      const rowsRead = skipped + done.linesRead;
+      await db.updateTable('ingest_batches').set({ last_line: done.lastLine, rows_read: rowsRead }).where('id', '=', batchId).execute();
+
+      const t2 = Date.now();
+      await mergeStagedBatch(db, kind, input.dataset, batchId);
+      const phases = { checksumMs, stageMs: t2 - t1, mergeMs: Date.now() - t2 };
+      return finish(batchId, rowsRead, phases);
 
     },
   };

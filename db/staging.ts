@@ -112,16 +112,9 @@ export async function discardStagedAfter(db: Kysely<Database>, kind: RecordKind,
 /**
  * Moves a batch from stage to core in one transaction. Rows whose business key already exists (in core,
  * or on an earlier line of the batch) are recorded in duplicate_lines instead; deduplication happens in the
- * SELECT (window + anti-join), so the insert is a plain, index-ordered bulk insert. The batch's counts and
- * resume point (last line, rows read) are committed in the same transaction as its rows.
+ * SELECT (window + anti-join), so the insert is a plain, index-ordered bulk insert.
  */
-export async function mergeStagedBatch(
-  db: Kysely<Database>,
-  kind: RecordKind,
-  dataset: string,
-  batchId: number,
-  progress: { lastLine: number; rowsRead: number },
-): Promise<{ inserted: number; duplicates: number }> {
+export async function mergeStagedBatch(db: Kysely<Database>, kind: RecordKind, dataset: string, batchId: number): Promise<{ inserted: number; duplicates: number }> {
   const spec = KINDS[kind];
   const cols = spec.columns.map(([c]) => c);
   const computed = spec.computed ?? [];
@@ -155,17 +148,7 @@ export async function mergeStagedBatch(
       select (select count(*) from ins)::int as inserted, (select count(*) from dup)::int as duplicates`.execute(trx);
     await sql`delete from ${sql.table(spec.stage)} where batch_id = ${batchId}`.execute(trx);
     const { inserted, duplicates } = res.rows[0];
-    await trx
-      .updateTable('ingest_batches')
-      .set((eb) => ({
-        accepted: eb('accepted', '+', inserted),
-        duplicates: eb('duplicates', '+', duplicates),
-        staged: eb('staged', '+', inserted + duplicates),
-        last_line: progress.lastLine,
-        rows_read: progress.rowsRead,
-      }))
-      .where('id', '=', batchId)
-      .execute();
+    await trx.updateTable('ingest_batches').set({ merged: true, accepted: inserted, duplicates }).where('id', '=', batchId).execute();
     return res.rows[0];
   });
 }
