@@ -14,6 +14,8 @@ import { createTestDb, sharedData, type TestDb } from '../helpers/db';
 import { spawnCvp, waitFor, type Spawned } from '../helpers/processes';
 import { getTestServer, testConfig } from '../helpers/temporal';
 
+// Skipped only without DATABASE_URL: the killed and restarted workers are separate processes, and PGlite
+// (the database used without DATABASE_URL) can be opened by one process only. .ci/run always sets it.
 const describePg = process.env.DATABASE_URL ? describe : describe.skip;
 
 /** Pending activity of a workflow whose heartbeat details satisfy a predicate, decoded from JSON. */
